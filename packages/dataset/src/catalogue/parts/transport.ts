@@ -1,0 +1,22 @@
+/** Transport and route: departure, means, mode, ports of loading and discharge, transit countries. */
+import { aggregate, element } from '../builders.js';
+
+const group = 'transport';
+
+export const transportEntries = [
+  aggregate({ group, key: 'transport', name: 'Means of transport and route', definition: 'Means of transport and route as far as known (box 3 of Form D and Form E).', cardinality: '0..1', xmlName: 'Transport' }),
+  element({ group, key: 'transport.departureDate', name: 'Departure date', definition: 'Date of departure of the means of transport.', originDefinition: 'The shipment date (date of the bill of lading or airway bill); a CO issued after it may have to be marked "issued retroactively".', wcoId: '156', idProvenance: 'co-mapping', type: 'date', format: 'an..35', cardinality: '0..1', xmlName: 'DepartureDate' }),
+  element({ group, key: 'transport.modeCode', name: 'Mode of transport, coded', definition: 'Mode of transport used for crossing the border (UN/ECE Recommendation 19).', wcoId: 'T022', type: 'code', format: 'n1', codeList: 'unece-rec19', cardinality: '0..1', xmlName: 'ModeCode' }),
+  element({ group, key: 'transport.meansTypeCode', name: 'Type of means of transport, coded', definition: 'Type of the means of transport (UN/ECE Recommendation 28).', wcoId: 'T010', type: 'code', format: 'an..4', codeList: 'unece-rec28', cardinality: '0..1', xmlName: 'TypeCode' }),
+  element({ group, key: 'transport.meansName', name: 'Name of means of transport', definition: 'Name of the means of transport crossing the border (vessel name, aircraft).', wcoId: 'T005', type: 'text', format: 'an..35', cardinality: '0..1', xmlName: 'Name' }),
+  element({ group, key: 'transport.meansId', name: 'Identification of means of transport', definition: 'Identification of the means of transport crossing the border (IMO number, voyage or flight number, vehicle registration).', wcoId: 'T006', type: 'text', format: 'an..35', cardinality: '0..1', xmlName: 'ID' }),
+  element({ group, key: 'transport.carrierName', name: 'Carrier name', definition: 'Name of the party providing the transport of goods between named points.', wcoId: 'R011', type: 'text', format: 'an..70', cardinality: '0..1', xmlName: 'CarrierName' }),
+  element({ group, key: 'transport.carrierId', name: 'Carrier identifier', definition: 'Identifier of the carrier.', wcoId: 'R012', type: 'text', format: 'an..17', cardinality: '0..1', xmlName: 'CarrierID' }),
+  aggregate({ group, key: 'transport.loadingPlace', name: 'Place of loading', definition: 'Seaport, airport, freight terminal, rail station or other place at which goods are loaded onto the means of transport being used for their carriage.', cardinality: '0..1', xmlName: 'LoadingLocation' }),
+  element({ group, key: 'transport.loadingPlace.name', name: 'Place of loading', definition: 'Name of the place of loading.', wcoId: 'L009', type: 'text', format: 'an..256', cardinality: '0..1', xmlName: 'Name' }),
+  element({ group, key: 'transport.loadingPlace.code', name: 'Place of loading, coded', definition: 'UN/LOCODE of the place of loading.', wcoId: 'L010', type: 'code', format: 'an..17', pattern: '^[A-Z]{2}[A-Z2-9]{3}$', cardinality: '0..1', xmlName: 'ID' }),
+  aggregate({ group, key: 'transport.dischargePlace', name: 'Port of discharge', definition: 'Place at which the goods are unloaded from the means of transport.', originDefinition: 'The port of discharge named in box 3 of the form.', cardinality: '0..1', xmlName: 'UnloadingLocation' }),
+  element({ group, key: 'transport.dischargePlace.name', name: 'Port of discharge', definition: 'Name of the place of discharge.', wcoId: 'L012', idProvenance: 'co-mapping', type: 'text', format: 'an..256', cardinality: '0..1', xmlName: 'Name' }),
+  element({ group, key: 'transport.dischargePlace.code', name: 'Port of discharge, coded', definition: 'UN/LOCODE of the place of discharge.', wcoId: 'L013', idProvenance: 'co-mapping', type: 'code', format: 'an..17', pattern: '^[A-Z]{2}[A-Z2-9]{3}$', cardinality: '0..1', xmlName: 'ID' }),
+  element({ group, key: 'transport.transitCountries', name: 'Country(ies) of routing, coded', definition: 'Countries through which goods are routed between the country of original departure and final destination, in chronological order.', wcoId: '064', type: 'code', format: 'a2', codeList: 'iso3166-alpha2', cardinality: '0..n', xmlName: 'RoutingCountryCode' }),
+];
