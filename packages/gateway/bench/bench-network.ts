@@ -37,7 +37,7 @@ export async function writeGateway(root: string, country: string, config: Readon
   await mkdir(dir, { recursive: true });
   const port = await freePort();
   const gatewayId = `${country.toLowerCase()}-gw-1`;
-  const signingKey = generateSigningKey('EdDSA');
+  const signingKey = generateSigningKey('ES256');
   await writeFile(join(dir, 'signing.jwk.json'), JSON.stringify(signingKey), { mode: 0o600 });
   const tokens = { issuer: `bench-${country.toLowerCase()}-issuer`, admin: `bench-${country.toLowerCase()}-admin` };
   const url = `http://127.0.0.1:${port}`;

@@ -33,7 +33,7 @@ const self = address(values.self);
 const sender = address(values.sender);
 const senderJwk = JSON.parse(values['sender-jwk']) as PublicJwk & { kid: string; alg: 'EdDSA' | 'ES256' };
 const pinned: PinnedKey[] = [{ kid: senderJwk.kid, alg: senderJwk.alg, jwk: senderJwk }];
-const signer = createSigner(generateSigningKey('EdDSA'));
+const signer = createSigner(generateSigningKey('ES256'));
 const datasetVersions = [values['dataset-version']];
 
 const db = new Database(values.db);

@@ -121,7 +121,7 @@ async function sqlitePart(): Promise<void> {
   await Promise.all([startGateway(cn, profilePath(cn)), startGateway(kr, profilePath(kr))]);
   await pin(cn, kr);
   await pin(kr, cn);
-  console.log(`\nSQLite (WAL, synchronous=FULL): gateways CN ${cn.url} -> KR ${kr.url} (ChKFTA, EdDSA keys, configuration ${values['gateway-config'] === '{}' ? 'defaults' : values['gateway-config']})`);
+  console.log(`\nSQLite (WAL, synchronous=FULL): gateways CN ${cn.url} -> KR ${kr.url} (ChKFTA, ES256 keys, configuration ${values['gateway-config'] === '{}' ? 'defaults' : values['gateway-config']})`);
 
   await runGateway({ cn, kr, certificate, n: Math.min(n, 500), load: { concurrency } }); // warm-up: JIT, caches, first pages of the files
 

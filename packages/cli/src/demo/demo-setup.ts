@@ -44,7 +44,7 @@ export async function writeDemoNetwork(root: string, specs: readonly DemoGateway
     const dir = join(root, spec.country.toLowerCase());
     await mkdir(dir, { recursive: true });
     const gatewayId = `${spec.country.toLowerCase()}-gw-1`;
-    await writeFile(join(dir, 'signing.jwk.json'), JSON.stringify(generateSigningKey('EdDSA'), null, 2), { mode: 0o600 });
+    await writeFile(join(dir, 'signing.jwk.json'), JSON.stringify(generateSigningKey('ES256'), null, 2), { mode: 0o600 });
     const tokens = demoTokens(spec.country);
     const url = `http://127.0.0.1:${spec.port}`;
     const config = {

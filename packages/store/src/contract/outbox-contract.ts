@@ -52,6 +52,7 @@ export function outboxContract(open: OpenContractStore): void {
       await store.outbox.scheduleRetry(first, 9000, 1, 'timeout', 2100);
       assert.deepEqual(await store.outbox.claimDue(3000, 10, 'b', lease), []);
       await store.outbox.markDelivered(first, 9500);
+      assert.equal((await store.outbox.findByMessage('issued'))?.attempts, 2, 'the failed attempt and the one that delivered');
       assert.deepEqual((await store.outbox.claimDue(9500, 10, 'b', lease)).map((e) => e.messageId), ['cancelled']);
     }));
 

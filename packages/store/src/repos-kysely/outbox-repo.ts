@@ -5,7 +5,7 @@
  * Per-orderKey order: an entry is not due while an earlier entry with its orderKey is pending
  * (leased or not, due or not).
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { NewOutboxEntry, OutboxEntry, OutboxRepo, OutboxState } from '../repos/outbox-repo.js';
 import { outboxStates } from '../repos/outbox-repo.js';
 import type { OutboxTable } from '../schema/database.js';
@@ -63,7 +63,8 @@ export class KyselyOutboxRepo implements OutboxRepo {
 
   async #finish(seq: number, state: OutboxState, at: number, error: string | undefined): Promise<void> {
     await this.db.updateTable('outbox')
-      .set({ state, updated_at: at, lease_owner: null, lease_until: null, ...(error === undefined ? {} : { last_error: error }) })
+      // The attempt that ended the entry counts, as in the audit row the dispatcher writes with it.
+      .set({ state, attempts: sql<number>`attempts + 1`, updated_at: at, lease_owner: null, lease_until: null, ...(error === undefined ? {} : { last_error: error }) })
       .where('seq', '=', seq).execute();
   }
 

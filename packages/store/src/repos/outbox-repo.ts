@@ -15,6 +15,7 @@ export interface OutboxEntry {
   readonly partnerGateway: string;
   readonly orderKey: string;
   readonly state: OutboxState;
+  /** Attempts made so far, the one that ended a delivered, rejected or failed entry included. */
   readonly attempts: number;
   readonly nextAttemptAt: number;
   readonly lastError: string | null;
@@ -43,7 +44,9 @@ export interface OutboxRepo {
    * leasing them to `owner` until now + leaseMs. An entry whose lease expired is claimable again.
    */
   claimDue(now: number, limit: number, owner: string, leaseMs: number): Promise<readonly OutboxEntry[]>;
+  /** Ends the entry after the attempt that got a receipt (counted in `attempts`), releasing the lease. */
   markDelivered(seq: number, at: number): Promise<void>;
+  /** As markDelivered, for a receipt that refused the message. */
   markRejected(seq: number, at: number, reason: string): Promise<void>;
   /** Releases the lease and schedules the next attempt. */
   scheduleRetry(seq: number, nextAttemptAt: number, attempts: number, error: string, at: number): Promise<void>;
