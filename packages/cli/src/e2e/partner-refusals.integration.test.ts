@@ -76,7 +76,7 @@ describe('refusals at the partner API of a gateway process', { timeout: 120_000 
   });
 
   it('refuses a message signed with another key under the pinned key id (protocol.bad-signature)', async () => {
-    await expectRefused(encodeMessage(await message({ signer: rogueSigner(cnSigner.kid) })), 'protocol.bad-signature');
+    await expectRefused(encodeMessage(await message({ signer: rogueSigner(cnSigner.kid, cnSigner.alg) })), 'protocol.bad-signature');
   });
 
   it('refuses a message from a gateway that is not a partner (protocol.unknown-sender)', async () => {

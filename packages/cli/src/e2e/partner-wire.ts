@@ -17,6 +17,7 @@ import {
   type GatewayAddress,
   type PinnedKey,
   type ReceiptPayload,
+  type SignatureAlgorithm,
   type SignedMessage,
   type Signer,
 } from '@originlink/protocol';
@@ -33,9 +34,9 @@ export async function gatewaySigner(g: TestGateway): Promise<Signer> {
   return createSigner(parsed.jwk);
 }
 
-/** A key no gateway has pinned; `kid` lets it pose as a pinned key's id. */
-export function rogueSigner(kid?: string): Signer {
-  return createSigner(generateSigningKey('EdDSA', kid));
+/** A key no gateway has pinned; `kid` and `alg` let it pose as a pinned key. */
+export function rogueSigner(kid?: string, alg: SignatureAlgorithm = 'ES256'): Signer {
+  return createSigner(generateSigningKey(alg, kid));
 }
 
 /** The keys a gateway publishes in /.well-known/originlink.json, as a partner pins them. */
