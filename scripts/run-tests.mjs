@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const prefixes = process.argv.slice(2).map((p) => p.replace(/\/$/, ''));
@@ -29,9 +29,11 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// Each file runs through scripts/test-child.mjs, which starts it with tsx and restarts a start that
+// deadlocks (see there); node's test runner itself needs no loader.
 const args = [
   '--conditions=originlink-source',
-  '--import', 'tsx',
+  `--import=${pathToFileURL(join(root, 'scripts', 'test-child.mjs')).href}`,
   '--test',
   `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '2'}`,
   ...(process.env.CI ? ['--test-reporter=spec'] : []),

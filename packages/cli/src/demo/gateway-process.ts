@@ -2,8 +2,14 @@
  * Starts `originlink serve` as a separate process (the same entry point and loader this process
  * runs with: tsx from source, or the built dist), waits until it is ready, and stops it with
  * SIGTERM (graceful drain) or SIGKILL (crash tests).
+ *
+ * From source, about one start in a hundred deadlocks before loading anything (Node 20 runs tsx's
+ * module hooks on a separate thread, and the main thread can wait on it forever; see
+ * scripts/test-child.mjs). A process that has written nothing while its main thread slept on a
+ * futex for 10 s is that deadlock: it is killed and started again, up to 3 starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface GatewayProcess {
@@ -32,11 +38,28 @@ export type ReadyProbe = (readyzUrl: URL) => Promise<number>;
 
 const fetchProbe: ReadyProbe = async (readyzUrl) => (await fetch(readyzUrl, { signal: AbortSignal.timeout(1000) })).status;
 
-export async function waitReady(url: string, timeoutMs: number, child?: ChildProcess, probe: ReadyProbe = fetchProbe): Promise<void> {
+/** A start that deadlocked in the module loader (see the file's comment). */
+class StuckStart extends Error {}
+
+const stuckAfterMs = 10_000;
+const maxStarts = 3;
+
+/** True while the main thread of `pid` sleeps on a futex (Linux; elsewhere never). */
+function mainThreadOnFutex(pid: number | undefined): boolean {
+  try {
+    return pid !== undefined && readFileSync(`/proc/${pid}/wchan`, 'utf8').includes('futex');
+  } catch {
+    return false;
+  }
+}
+
+/** Polls /readyz until 2xx; `stuck` is asked on each round and ends the wait with StuckStart. */
+export async function waitReady(url: string, timeoutMs: number, child?: ChildProcess, probe: ReadyProbe = fetchProbe, stuck: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`the gateway exited with code ${child.exitCode} before it was ready`);
+    if (stuck()) throw new StuckStart(`${url}: the process deadlocked while loading its modules`);
     try {
       const status = await probe(new URL('/readyz', url));
       if (status >= 200 && status < 300) return;
@@ -49,7 +72,28 @@ export async function waitReady(url: string, timeoutMs: number, child?: ChildPro
   throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
 }
 
-export async function startGatewayProcess(options: { name: string; configPath: string; url: string; env?: Record<string, string>; extraArgs?: string[]; nodeArgs?: string[]; readyTimeoutMs?: number; readyProbe?: ReadyProbe }): Promise<GatewayProcess> {
+export interface GatewayProcessOptions {
+  readonly name: string;
+  readonly configPath: string;
+  readonly url: string;
+  readonly env?: Record<string, string>;
+  readonly extraArgs?: string[];
+  readonly nodeArgs?: string[];
+  readonly readyTimeoutMs?: number;
+  readonly readyProbe?: ReadyProbe;
+}
+
+export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
+  for (let start = 1; ; start++) {
+    try {
+      return await startOnce(options);
+    } catch (err) {
+      if (!(err instanceof StuckStart) || start >= maxStarts) throw err;
+    }
+  }
+}
+
+async function startOnce(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const entry = cliEntry(options.nodeArgs);
   // DATABASE_URL would override every gateway's own database (CI sets it for the PostgreSQL
   // suites): a gateway process uses the database of its configuration unless the caller passes one.
@@ -86,9 +130,16 @@ export async function startGatewayProcess(options: { name: string; configPath: s
     },
   };
   try {
-    await waitReady(options.url, options.readyTimeoutMs ?? 30_000, child, options.readyProbe);
+    let onFutexSince: number | undefined;
+    const stuck = () => {
+      if (out.length > 0 || !mainThreadOnFutex(child.pid)) onFutexSince = undefined;
+      else onFutexSince ??= Date.now();
+      return onFutexSince !== undefined && Date.now() - onFutexSince > stuckAfterMs;
+    };
+    await waitReady(options.url, options.readyTimeoutMs ?? 30_000, child, options.readyProbe, stuck);
   } catch (err) {
     await proc.kill();
+    if (err instanceof StuckStart) throw err;
     throw new Error(`${options.name}: ${(err as Error).message}\n--- output ---\n${out.slice(-4000)}`, { cause: err });
   }
   return proc;
