@@ -18,6 +18,8 @@ import { storeInternals } from '../store-internals.js';
 import { describePostgres } from './test-support/postgres-suite.js';
 
 const run = promisify(execFile);
+/** Starts a TypeScript file with tsx, again if the start deadlocks (scripts/run-ts.mjs). */
+const runTs = fileURLToPath(new URL('../../../../scripts/run-ts.mjs', import.meta.url));
 const differences = async (store: Parameters<typeof checkSchema>[0]): Promise<string[]> => (await checkSchema(store)).map((d) => `${d.kind} ${d.object}`).sort();
 
 describePostgres('PostgreSQL migrations', ({ url, schemas, open }) => {
@@ -26,7 +28,7 @@ describePostgres('PostgreSQL migrations', ({ url, schemas, open }) => {
     const child = fileURLToPath(new URL('./test-support/open-in-process.ts', import.meta.url));
     const startAt = String(Date.now() + 3000);
     const results = await Promise.all(['p1', 'p2', 'p3', 'p4'].map(async (id) => {
-      const { stdout } = await run(process.execPath, ['--conditions=originlink-source', '--import', 'tsx', child, url, schema, id, startAt]);
+      const { stdout } = await run(process.execPath, [runTs, child, url, schema, id, startAt]);
       return stdout;
     }));
     assert.deepEqual(results.sort(), ['ok p1', 'ok p2', 'ok p3', 'ok p4']);

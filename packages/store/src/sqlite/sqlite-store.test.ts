@@ -17,6 +17,8 @@ import { storeInternals } from '../store-internals.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const run = promisify(execFile);
+/** Starts a TypeScript file with tsx, again if the start deadlocks (scripts/run-ts.mjs). */
+const runTs = fileURLToPath(new URL('../../../../scripts/run-ts.mjs', import.meta.url));
 let folder = '';
 let counter = 0;
 before(async () => {
@@ -52,7 +54,7 @@ describe('SQLite store', () => {
     const child = fileURLToPath(new URL('./test-support/open-in-process.ts', import.meta.url));
     const startAt = String(Date.now() + 3000);
     const results = await Promise.all(['p1', 'p2', 'p3', 'p4'].map(async (id) => {
-      const { stdout } = await run(process.execPath, ['--conditions=originlink-source', '--import', 'tsx', child, path, id, startAt]);
+      const { stdout } = await run(process.execPath, [runTs, child, path, id, startAt]);
       return stdout;
     }));
     assert.deepEqual(results.sort(), ['ok p1', 'ok p2', 'ok p3', 'ok p4']);
