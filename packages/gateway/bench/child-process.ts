@@ -2,6 +2,8 @@
  * Child processes of the push benchmark (gateways, the floor receiver): started from TypeScript
  * source with the same loader as this process, ready once they print a line starting with
  * `ready `, stopped with SIGTERM. Their CPU time is read from /proc, to say which process is busy.
+ * A child not ready in time is killed and started again (up to 3 starts): on Node 20 a start under
+ * tsx now and then deadlocks before loading anything (see scripts/stuck-start.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,8 +21,24 @@ export interface BenchChild {
   signal(signal: NodeJS.Signals): void;
 }
 
+type ChildOptions = { nodeFlags?: readonly string[]; env?: Record<string, string>; readyTimeoutMs?: number };
+
+/** A child that did not print its ready line in time (and was killed). */
+class NotReady extends Error {}
+
 /** Runs `script` (a .ts file beside this one) with node flags `nodeFlags` and arguments `args`. */
-export async function startChild(name: string, script: string, args: readonly string[], options: { nodeFlags?: readonly string[]; env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<BenchChild> {
+export async function startChild(name: string, script: string, args: readonly string[], options: ChildOptions = {}): Promise<BenchChild> {
+  for (let start = 1; ; start++) {
+    try {
+      return await startOnce(name, script, args, options);
+    } catch (err) {
+      if (!(err instanceof NotReady) || start >= 3) throw err;
+      console.error(`${name}: not ready in time, started again`);
+    }
+  }
+}
+
+async function startOnce(name: string, script: string, args: readonly string[], options: ChildOptions): Promise<BenchChild> {
   const file = fileURLToPath(new URL(script, import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ['--conditions=originlink-source', '--import', 'tsx', ...(options.nodeFlags ?? []), file, ...args], {
     env: { ...process.env, ...options.env },
@@ -29,7 +47,10 @@ export async function startChild(name: string, script: string, args: readonly st
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${options.readyTimeoutMs ?? 30_000} ms:\n${out.slice(-3000)}`)), options.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new NotReady(`${name} not ready after ${options.readyTimeoutMs ?? 30_000} ms:\n${out.slice(-3000)}`));
+    }, options.readyTimeoutMs ?? 30_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString('utf8');
       if (out.length > 100_000) out = out.slice(-50_000);
