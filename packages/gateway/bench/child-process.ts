@@ -2,8 +2,9 @@
  * Child processes of the push benchmark (gateways, the floor receiver): started from TypeScript
  * source with the same loader as this process, ready once they print a line starting with
  * `ready `, stopped with SIGTERM. Their CPU time is read from /proc, to say which process is busy.
- * A child not ready in time is killed and started again (up to 3 starts): on Node 20 a start under
- * tsx now and then deadlocks before loading anything (see scripts/stuck-start.mjs).
+ * A child that has written nothing when its ready time is up is killed and started again (up to 3
+ * starts): on Node 20 a start under tsx now and then deadlocks before loading anything (see
+ * scripts/stuck-start.mjs). A child that wrote something and is not ready is an error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ export interface BenchChild {
 
 type ChildOptions = { nodeFlags?: readonly string[]; env?: Record<string, string>; readyTimeoutMs?: number };
 
-/** A child that did not print its ready line in time (and was killed). */
+/** A child that wrote nothing before its ready time was up (and was killed): a deadlocked start. */
 class NotReady extends Error {}
 
 /** Runs `script` (a .ts file beside this one) with node flags `nodeFlags` and arguments `args`. */
@@ -49,7 +50,8 @@ async function startOnce(name: string, script: string, args: readonly string[], 
   const ready = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new NotReady(`${name} not ready after ${options.readyTimeoutMs ?? 30_000} ms:\n${out.slice(-3000)}`));
+      const message = `${name} not ready after ${options.readyTimeoutMs ?? 30_000} ms:\n${out.slice(-3000)}`;
+      reject(out === '' ? new NotReady(message) : new Error(message));
     }, options.readyTimeoutMs ?? 30_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString('utf8');

@@ -4,9 +4,10 @@
  * SIGTERM (graceful drain) or SIGKILL (crash tests).
  *
  * From source, about one start in a hundred deadlocks before loading anything (Node 20 runs tsx's
- * module hooks on a separate thread, and the main thread can wait on it forever; see
- * scripts/test-child.mjs). A process that has written nothing while its main thread slept on a
- * futex for 10 s is that deadlock: it is killed and started again, up to 3 starts.
+ * module hooks on a separate thread, and the main thread can wait on it forever). A process that
+ * has written nothing while its main thread slept on a futex for 10 s is that deadlock: it is
+ * killed and started again, up to 3 starts. The same test as scripts/stuck-start.mjs, which the
+ * root scripts use; this package cannot import from there (it also runs from its built dist).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -88,7 +89,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     try {
       return await startOnce(options);
     } catch (err) {
-      if (!(err instanceof StuckStart) || start >= maxStarts) throw err;
+      if (!(err instanceof StuckStart)) throw err;
+      if (start >= maxStarts) throw new Error(`${options.name}: deadlocked while starting, ${maxStarts} times in a row`, { cause: err });
     }
   }
 }
